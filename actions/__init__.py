@@ -1,0 +1,1 @@
+"""Rasa custom actions of Wegweiser: they query the directory and render from locales."""
