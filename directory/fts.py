@@ -46,6 +46,9 @@ FTS_DROP: tuple[str, ...] = (
 TITLE_WEIGHT = 4.0
 #: Longest query we turn into FTS terms; the rest of a long message is noise for search.
 MAX_TERMS = 8
+#: Up to this many matching rows are ranked with bm25; a term matching more rows (a word
+#: found in most offers) is not worth ranking and is streamed unranked instead.
+RANKED_MAX_ROWS = 400
 
 
 def create_index(connection: Connection) -> None:
@@ -84,6 +87,21 @@ def match_expression(terms: list[str], *, any_term: bool = False) -> str:
     """
     quoted = ['"' + term.replace('"', '""') + '"*' for term in terms]
     return (" OR " if any_term else " AND ").join(quoted)
+
+
+def match_rows_capped(connection: Connection, match: str, cap: int) -> int:
+    """Count index rows matching ``match``, stopping at ``cap``."""
+    return connection.execute(
+        text("SELECT count(*) FROM (SELECT 1 FROM offer_fts WHERE offer_fts MATCH :match "
+             "LIMIT :cap)"), {"match": match, "cap": cap}).scalar_one()
+
+
+def unranked_matches_sql() -> TextClause:
+    """Return SQL selecting (offer_id, 0) for ``:match`` without ranking (streams)."""
+    return text(
+        "SELECT DISTINCT ot.offer_id AS offer_id, 0.0 AS score FROM offer_fts "
+        "JOIN offer_translation AS ot ON ot.id = offer_fts.rowid WHERE offer_fts MATCH :match"
+    )
 
 
 def ranked_matches_sql() -> TextClause:

@@ -5,7 +5,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select
+from sqlalchemy import and_, column, exists, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from directory import fts
@@ -28,13 +28,17 @@ from directory.models import (
     OfferLanguage,
     OfferLocation,
     OfferTargetGroup,
+    OfferTranslation,
     Schedule,
 )
 from directory.records import ISO_639_1
 from directory.schedule import Slot, is_open_at, matches_time_of_day
-from directory.text import fold
 
 MAX_LIMIT = 100
+#: Totals are counted up to this many offers ("1000+" is all a person needs to know).
+TOTAL_CAP = 1000
+#: Offers looked at when a word is too frequent to rank; the total is then "at least".
+UNRANKED_WINDOW = 50
 #: Order in which filters are dropped when a search finds nothing.
 WIDENING_ORDER: tuple[str, ...] = (
     "open_at", "time_of_day", "district", "near", "free_only", "target_group", "level",
@@ -92,6 +96,7 @@ class SearchResult:
     hits: list[Hit]
     total: int
     dropped: list[str] = field(default_factory=list)
+    capped: bool = False  # more than TOTAL_CAP offers match; ``total`` stops there
 
 
 def validate_filters(filters: Filters) -> None:
@@ -164,52 +169,74 @@ def search(
     terms = fts.query_terms(filters.text) if filters.text else []
     if filters.text and not terms:
         return SearchResult(hits=[], total=0)
-    conditions = _conditions(filters, today)
-    stmt = select(Offer.id)
-    order: list = []
+    params: dict[str, str] = {}
+    ranked = True
     if terms:
+        params["match"], ranked = _match_mode(session, terms)
+    if terms and not ranked:
+        # A word found in most offers: stream matches in index order, filters probed per row.
+        index = table("offer_fts", column("rowid"))
+        stmt = (select(OfferTranslation.offer_id, literal_column("0.0"))
+                .select_from(index)
+                .join(OfferTranslation, OfferTranslation.id == index.c.rowid)
+                .join(Offer, Offer.id == OfferTranslation.offer_id)
+                .where(text("offer_fts MATCH :match"))
+                .where(*_conditions(filters, today, correlated=True)))
+        if filters.near is not None:
+            stmt = stmt.order_by(_distance_order(filters.near))
+        # Rows per offer ≤ languages; fetch enough for this page and a few pages ahead.
+        stmt = stmt.limit(max(offset + limit, UNRANKED_WINDOW) * 2)
+    elif terms:
         matches = fts.ranked_matches_sql().columns(
-            literal_column("offer_id"), literal_column("score")
-        ).subquery("m")
-        stmt = select(Offer.id, matches.c.score).join(matches, matches.c.offer_id == Offer.id)
-        order.append(matches.c.score)
-    if prefer_language:
-        speaks = exists().where(
-            OfferLanguage.offer_id == Offer.id, OfferLanguage.language == prefer_language
-        )
-        order.insert(0, speaks.desc())
-    if filters.level:
-        order.insert(0, (Offer.course_level == filters.level).desc())
-    if filters.near is not None:
-        order.insert(0, _distance_order(filters.near))
-    stmt = stmt.where(*conditions)
-    params = {}
-    if terms:
-        params["match"] = fts.match_expression(terms)
-    total = session.execute(
-        select(func.count()).select_from(stmt.subquery()), params
-    ).scalar_one()
-    if terms and total == 0 and len(terms) > 1:
-        params["match"] = fts.match_expression(terms, any_term=True)
-        total = session.execute(
-            select(func.count()).select_from(stmt.subquery()), params
-        ).scalar_one()
-    rows = session.execute(
-        stmt.order_by(*order, Offer.last_verified.desc(), Offer.external_id)
-        .limit(limit).offset(offset),
-        params,
-    ).all()
+            literal_column("offer_id"), literal_column("score")).subquery("m")
+        stmt = (select(Offer.id, matches.c.score).join(matches, matches.c.offer_id == Offer.id)
+                .where(*_conditions(filters, today, correlated=True))
+                .order_by(*_order(filters, prefer_language, terms)).limit(TOTAL_CAP))
+    else:
+        stmt = (select(Offer.id, literal_column("0.0"))
+                .where(*_conditions(filters, today, correlated=False))
+                .order_by(*_order(filters, prefer_language, terms)).limit(TOTAL_CAP))
+    ordered: dict[str, float] = {}
+    for offer_id, score in session.execute(stmt, params):
+        ordered.setdefault(offer_id, score)
+    total = len(ordered)
+    capped = total >= TOTAL_CAP or (bool(terms) and not ranked)
+    rows = list(ordered.items())[offset:offset + limit]
     ids = [row[0] for row in rows]
-    scores = {row[0]: (row[1] if terms else 0.0) for row in rows}
     offers = {o.id: o for o in session.execute(select(Offer).where(Offer.id.in_(ids))).scalars()}
     hits = []
-    for offer_id in ids:
+    for offer_id, score in rows:
         offer = offers[offer_id]
-        hit = Hit(offer=offer, score=float(scores[offer_id] or 0.0))
+        hit = Hit(offer=offer, score=float(score or 0.0))
         hit.distance_km = _distance_km(offer, filters.near) if filters.near else None
         hit.reasons = match_reasons(offer, filters, terms, prefer_language, hit.distance_km)
         hits.append(hit)
-    return SearchResult(hits=hits, total=total)
+    return SearchResult(hits=hits, total=total, capped=capped)
+
+
+def _match_mode(session: Session, terms: list[str]) -> tuple[str, bool]:
+    """Choose the MATCH expression (all terms, else any) and whether to rank it."""
+    connection = session.connection()
+    match = fts.match_expression(terms)
+    rows = fts.match_rows_capped(connection, match, fts.RANKED_MAX_ROWS + 1)
+    if rows == 0 and len(terms) > 1:
+        match = fts.match_expression(terms, any_term=True)
+        rows = fts.match_rows_capped(connection, match, fts.RANKED_MAX_ROWS + 1)
+    return match, rows <= fts.RANKED_MAX_ROWS
+
+
+def _order(filters: Filters, prefer_language: str | None, terms: list[str]) -> list:
+    order: list = []
+    if filters.near is not None:
+        order.append(_distance_order(filters.near))
+    if filters.level:
+        order.append((Offer.course_level == filters.level).desc())
+    if prefer_language:
+        order.append(Offer.id.in_(select(OfferLanguage.offer_id).where(
+            OfferLanguage.language == prefer_language)).desc())
+    if terms:
+        order.append(literal_column("score"))
+    return [*order, Offer.last_verified.desc(), Offer.external_id]
 
 
 def search_widening(
@@ -236,23 +263,21 @@ def search_widening(
         current = current.without(name)
 
 
-def _conditions(filters: Filters, today: dt.date) -> list:
+def _conditions(filters: Filters, today: dt.date, *, correlated: bool) -> list:
     conds: list = [
         Offer.status == STATUS_PUBLISHED,
         or_(Offer.valid_to.is_(None), Offer.valid_to >= today),
     ]
-    if filters.category:
-        conds.append(exists().where(OfferCategory.offer_id == Offer.id,
-                                    OfferCategory.category == filters.category))
-    if filters.subcategory:
-        conds.append(exists().where(OfferCategory.offer_id == Offer.id,
-                                    OfferCategory.subcategory == filters.subcategory))
-    if filters.spoken_language:
-        conds.append(exists().where(OfferLanguage.offer_id == Offer.id,
-                                    OfferLanguage.language == filters.spoken_language))
-    if filters.target_group:
-        conds.append(exists().where(OfferTargetGroup.offer_id == Offer.id,
-                                    OfferTargetGroup.target_group == filters.target_group))
+    for column, value in ((OfferCategory.category, filters.category),
+                          (OfferCategory.subcategory, filters.subcategory),
+                          (OfferLanguage.language, filters.spoken_language),
+                          (OfferTargetGroup.target_group, filters.target_group)):
+        if value is None:
+            continue
+        link = column.class_.offer_id
+        # A few text matches: probe each candidate (EXISTS). Many candidates: one IN list.
+        conds.append(exists().where(link == Offer.id, column == value) if correlated
+                     else Offer.id.in_(select(link).where(column == value)))
     if filters.district:
         conds.append(exists().where(OfferLocation.offer_id == Offer.id,
                                     OfferLocation.location_id == Location.id,
@@ -358,8 +383,7 @@ def match_reasons(
     if filters.subcategory and filters.subcategory in offer.subcategories:
         reasons.append(Reason("subcategory", filters.subcategory))
     if terms:
-        texts = " ".join(fold(f"{t.title} {t.description} {t.keywords or ''}")
-                         for t in offer.translations)
+        texts = " ".join(f"{t.search_title} {t.search_body}" for t in offer.translations)
         found = [t for t in terms if t in texts]
         if found:
             reasons.append(Reason("text", " ".join(found)))
