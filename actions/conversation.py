@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import render
 from actions.base import WegweiserAction
-from actions.constants import INTENT_FALLBACK, SLOT_LANGUAGE, SLOT_LANGUAGE_LOCKED
+from actions.constants import INTENT_FALLBACK, NUMBERS, SLOT_LANGUAGE, SLOT_LANGUAGE_LOCKED
 from actions.filters import extract_language
 from actions.language import LanguageDecision, hint_from_metadata
 from actions.offers import message_parts
@@ -58,6 +58,9 @@ class ActionSmallTalk(WegweiserAction):
         intent, _, _ = message_parts(tracker)
         key, topics = SMALL_TALK.get(intent, SMALL_TALK[INTENT_FALLBACK])
         text = t(lang, key)
+        if (tracker.latest_message or {}).get("crisis_hint"):
+            text = t(lang, "answers.emergency_hint", ambulance=NUMBERS["ambulance"],
+                     police=NUMBERS["police"]) + "\n" + text
         if topics:
             text += "\n" + t(lang, "answers.ask_topic")
         dispatcher.utter_message(text=text, buttons=render.topic_buttons(lang) if topics else [])

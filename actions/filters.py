@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from actions import lexicon
+from bot import lexicon
 from directory.constants import (
     DISTRICTS,
     GERMAN_LEVELS,
@@ -14,7 +14,7 @@ from directory.constants import (
     TIMES_OF_DAY,
 )
 from directory.records import ISO_639_1
-from directory.text import tokens
+from directory.text import fold, tokens
 
 #: Filter fields kept in the ``search`` slot, with the check of a canonical value.
 FILTER_CHECKS: dict[str, Any] = {
@@ -89,18 +89,35 @@ def extract_offer_index(entities: Iterable[dict[str, Any]], text: str) -> int | 
     return digits[0] if digits else None
 
 
+#: Words that negate a language mention: "ich verstehe kein Deutsch", "almanca bilmiyorum".
+NEGATIONS = frozenset(fold(w) for w in (
+    "nicht", "kein", "keine", "nix", "not", "dont", "don't", "no", "cant", "can't",
+    "لا", "ما", "مش", "مو", "مافي", "نمی", "نه", "نیستم", "بلد", "не", "ні", "нет",
+    "bilmiyorum", "anlamiyorum", "anlamıyorum", "konuşamıyorum", "yok", "değil", "degil",
+    "nu", "nie", "não", "nao", "нито",
+))
+
+
 def extract_language(entities: Iterable[dict[str, Any]], text: str) -> str | None:
-    """Return the reply language a ``choose_language`` message asks for, if any."""
+    """Return the reply language a ``choose_language`` message asks for, if any.
+
+    A language mentioned next to a negation ("I don't understand German") is what the
+    person does *not* want; with nothing else named the caller shows the language menu.
+    """
+    words = tokens(text)
+    negated = {lexicon.first("language", " ".join(words[max(0, i - 2):i + 3]))
+               for i, word in enumerate(words) if word in NEGATIONS}
+    negated.discard(None)
     for entity in entities:
         if entity.get("entity") == "language":
             raw = str(entity.get("value", "")).lower()
-            if raw in SUPPORTED_LANGUAGES:
-                return raw
-            value = lexicon.first("language", raw)
-            if value in SUPPORTED_LANGUAGES:
+            value = raw if raw in SUPPORTED_LANGUAGES else lexicon.first("language", raw)
+            if value in SUPPORTED_LANGUAGES and value not in negated:
                 return value
-    value = lexicon.first("language", text)
-    return value if value in SUPPORTED_LANGUAGES else None
+    for value in lexicon.find("language", text):
+        if value in SUPPORTED_LANGUAGES and value not in negated:
+            return value
+    return None
 
 
 def topic_of(subcategory: str | None) -> str | None:

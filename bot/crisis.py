@@ -46,7 +46,14 @@ _FOLD_TABLE = str.maketrans({
 
 @dataclass(frozen=True)
 class CrisisMatch:
-    """A crisis found in a message."""
+    """A crisis found in a message.
+
+    Attributes:
+        kind: "suicide", "violence", "fire" or "medical".
+        language: The language whose pattern matched.
+        phrase: The pattern as written in the YAML file, or "~word" when a keyword
+            matched with a typo (for logs and tests).
+    """
 
     kind: str
     language: str
@@ -55,6 +62,8 @@ class CrisisMatch:
 
 @dataclass(frozen=True)
 class _Pattern:
+    """One compiled pattern of the YAML file."""
+
     kind: str
     language: str
     phrase: str

@@ -1,4 +1,9 @@
-"""Rasa graph components: the deterministic crisis layer inside the NLU pipeline.
+"""Rasa graph components: lexicon features and the deterministic crisis layer.
+
+``LexiconFeaturizer`` marks tokens and messages that mention a known filter value
+(a dentist word in any language, "evening", a district, "free"…) using the same
+lexicons the actions use, so the model learns topics from canonical concepts that
+carry across languages, typos and inflections.
 
 ``CrisisOverride`` runs after the intent classifiers. When the crisis check
 (:mod:`bot.crisis`) recognises an emergency, it replaces the predicted intent with
@@ -9,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -20,12 +27,24 @@ from rasa.shared.nlu.constants import (
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import lexicon
 from bot.crisis import detect_crisis
+from directory.text import fold
 
 EMERGENCY_INTENT = "emergency"
 CRISIS_KEY = "crisis"
+#: Set when the model suspected an emergency too weakly to act: answers add the numbers.
+CRISIS_HINT_KEY = "crisis_hint"
+FALLBACK_INTENT = "nlu_fallback"
+#: Below this confidence the model alone may not raise an alarm: "peace out" is no
+#: emergency. Explicit phrasings never depend on it — the deterministic check catches them.
+MODEL_EMERGENCY_MIN_CONFIDENCE = 0.8
 
 
 @DefaultV1Recipe.register(
@@ -53,6 +72,7 @@ class CrisisOverride(GraphComponent):
                 continue
             match = detect_crisis(text)
             if match is None:
+                self._demote_unsure_emergency(message)
                 continue
             intent = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
             ranking = [intent] + [
@@ -65,6 +85,90 @@ class CrisisOverride(GraphComponent):
                         add_to_output=True)
         return messages
 
+    @staticmethod
+    def _demote_unsure_emergency(message: Message) -> None:
+        """Replace a weak model-only ``emergency`` prediction by the fallback intent."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) != EMERGENCY_INTENT:
+            return
+        confidence = intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0
+        if confidence >= MODEL_EMERGENCY_MIN_CONFIDENCE:
+            return
+        message.set(INTENT, {INTENT_NAME_KEY: FALLBACK_INTENT,
+                             PREDICTED_CONFIDENCE_KEY: confidence}, add_to_output=True)
+        message.set(CRISIS_HINT_KEY, True, add_to_output=True)
+
     def process_training_data(self, training_data):  # type: ignore[no-untyped-def]
         """Leave training data untouched."""
         return training_data
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False
+)
+class LexiconFeaturizer(SparseFeaturizer, GraphComponent):
+    """Add one sparse feature per lexicon concept (entity, canonical value)."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """Tokens are needed to place sequence features."""
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Return the default config (only the featurizer alias)."""
+        return {**SparseFeaturizer.get_default_config()}
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        """Nothing to validate."""
+
+    def __init__(self, config: dict[str, Any], execution_context: ExecutionContext) -> None:
+        super().__init__(execution_context.node_name, config)
+        self.keys = {key: index for index, key in enumerate(lexicon.feature_keys())}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LexiconFeaturizer:
+        """Create the featurizer (its layout comes from directory constants)."""
+        return cls(config, execution_context)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Featurize every training example."""
+        for example in training_data.training_examples:
+            self._featurize(example)
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Featurize incoming messages."""
+        for message in messages:
+            self._featurize(message)
+        return messages
+
+    def _featurize(self, message: Message) -> None:
+        tokens = message.get(TOKENS_NAMES[TEXT], [])
+        if not message.get(TEXT) or not tokens:
+            return
+        folded_tokens = [fold(token.text) for token in tokens]
+        joined, starts = "", []
+        for folded in folded_tokens:
+            starts.append(len(joined))
+            joined += folded + " "
+        sequence = np.zeros((len(tokens), len(self.keys)))
+        sentence = np.zeros((1, len(self.keys)))
+        for entity, value, start, end in lexicon.spans(joined):
+            index = self.keys.get((entity, value))
+            if index is None:
+                continue
+            sentence[0, index] = 1.0
+            for position, token_start in enumerate(starts):
+                token_end = token_start + len(folded_tokens[position])
+                if token_start < end and token_end > start:
+                    sequence[position, index] = 1.0
+        self.add_features_to_message(scipy.sparse.coo_matrix(sequence),
+                                     scipy.sparse.coo_matrix(sentence), TEXT, message)

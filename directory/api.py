@@ -96,7 +96,8 @@ def list_offers():  # type: ignore[no-untyped-def]
             lang=lang, limit=limit, offset=offset,
         )
         body: dict[str, Any] = {
-            "total": result.total, "limit": limit, "offset": offset, "lang": lang,
+            "total": result.total, "total_capped": result.capped, "limit": limit,
+            "offset": offset, "lang": lang,
             "offers": [offer_to_dict(h.offer, lang, h) for h in result.hits],
         }
     return jsonify(body)

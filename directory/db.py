@@ -5,6 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, create_engine, make_url
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -14,9 +15,13 @@ def make_engine(database_url: str) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        # Keep connections open between sessions (SQLAlchemy 1.4 would open a new one per
+        # session for SQLite files); each thread checks one out at a time.
         engine = create_engine(
-            database_url, future=True, connect_args={"check_same_thread": False}
-        )
+            database_url, future=True, connect_args={"check_same_thread": False},
+            poolclass=QueuePool, pool_size=8, max_overflow=8,
+        ) if url.database and url.database != ":memory:" else create_engine(
+            database_url, future=True, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(database_url, future=True, pool_pre_ping=True)

@@ -48,7 +48,7 @@ TITLE_WEIGHT = 4.0
 MAX_TERMS = 8
 #: Up to this many matching rows are ranked with bm25; a term matching more rows (a word
 #: found in most offers) is not worth ranking and is streamed unranked instead.
-RANKED_MAX_ROWS = 400
+RANKED_MAX_ROWS = 250
 
 
 def create_index(connection: Connection) -> None:

@@ -26,7 +26,8 @@ from sqlalchemy import (
     event,
     func,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy import select
+from sqlalchemy.orm import Session, declarative_base, relationship
 
 from directory.constants import SOURCE_LANGUAGE
 from directory.text import fold
@@ -95,6 +96,9 @@ class Offer(Base):
     last_verified = Column(Date, nullable=True)
     verified_by = Column(String(100), nullable=True)
     is_sample = Column(Boolean, nullable=False, default=False)
+    #: Raised on every change of the offer or anything it shows (see bump_versions),
+    #: so caches of rendered offers know when they are stale.
+    version = Column(Integer, nullable=False, default=1, server_default="1")
     created_at = Column(DateTime, nullable=False, server_default=func.current_timestamp())
     updated_at = Column(
         DateTime,
@@ -268,3 +272,39 @@ class Phone(Base):
     number = Column(String(40), nullable=False)
     kind = Column(String(20), nullable=False, default="voice")
     is_sample = Column(Boolean, nullable=False, default=False)
+
+
+_CHILDREN = (OfferTranslation, OfferCategory, OfferLanguage, OfferTargetGroup, OfferLocation,
+             Schedule, Phone)
+
+
+@event.listens_for(Session, "before_flush")
+def bump_versions(session: Session, _context, _instances) -> None:  # type: ignore[no-untyped-def]
+    """Raise ``Offer.version`` for every offer whose row, children, place or provider changed."""
+    offer_ids: set[str] = set()
+    touched_orgs: set[str] = set()
+    touched_locations: set[str] = set()
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Offer):
+            if obj in session.dirty and session.is_modified(obj) and obj.id:
+                offer_ids.add(obj.id)
+        elif isinstance(obj, _CHILDREN):
+            parent = obj.offer_id or (obj.offer.id if getattr(obj, "offer", None) else None)
+            if parent:
+                offer_ids.add(parent)
+        elif isinstance(obj, Organization) and obj not in session.new:
+            touched_orgs.add(obj.id)
+        elif isinstance(obj, Location) and obj not in session.new:
+            touched_locations.add(obj.id)
+    with session.no_autoflush:
+        if touched_orgs:
+            offer_ids |= set(session.execute(
+                select(Offer.id).where(Offer.organization_id.in_(touched_orgs))).scalars())
+        if touched_locations:
+            offer_ids |= set(session.execute(
+                select(OfferLocation.offer_id).where(
+                    OfferLocation.location_id.in_(touched_locations))).scalars())
+        for offer_id in offer_ids:
+            offer = session.get(Offer, offer_id)
+            if offer is not None and offer not in session.new:
+                offer.version = (offer.version or 1) + 1

@@ -31,6 +31,7 @@ from directory.models import (
     OfferTranslation,
     Schedule,
 )
+from directory.offer_cache import OFFERS
 from directory.records import ISO_639_1
 from directory.schedule import Slot, is_open_at, matches_time_of_day
 
@@ -176,7 +177,7 @@ def search(
     if terms and not ranked:
         # A word found in most offers: stream matches in index order, filters probed per row.
         index = table("offer_fts", column("rowid"))
-        stmt = (select(OfferTranslation.offer_id, literal_column("0.0"))
+        stmt = (select(OfferTranslation.offer_id, literal_column("0.0"), Offer.version)
                 .select_from(index)
                 .join(OfferTranslation, OfferTranslation.id == index.c.rowid)
                 .join(Offer, Offer.id == OfferTranslation.offer_id)
@@ -189,23 +190,23 @@ def search(
     elif terms:
         matches = fts.ranked_matches_sql().columns(
             literal_column("offer_id"), literal_column("score")).subquery("m")
-        stmt = (select(Offer.id, matches.c.score).join(matches, matches.c.offer_id == Offer.id)
+        stmt = (select(Offer.id, matches.c.score, Offer.version)
+                .join(matches, matches.c.offer_id == Offer.id)
                 .where(*_conditions(filters, today, correlated=True))
                 .order_by(*_order(filters, prefer_language, terms)).limit(TOTAL_CAP))
     else:
-        stmt = (select(Offer.id, literal_column("0.0"))
+        stmt = (select(Offer.id, literal_column("0.0"), Offer.version)
                 .where(*_conditions(filters, today, correlated=False))
                 .order_by(*_order(filters, prefer_language, terms)).limit(TOTAL_CAP))
-    ordered: dict[str, float] = {}
-    for offer_id, score in session.execute(stmt, params):
-        ordered.setdefault(offer_id, score)
+    ordered: dict[str, tuple[float, int]] = {}
+    for offer_id, score, version in session.execute(stmt, params):
+        ordered.setdefault(offer_id, (score, version))
     total = len(ordered)
     capped = total >= TOTAL_CAP or (bool(terms) and not ranked)
     rows = list(ordered.items())[offset:offset + limit]
-    ids = [row[0] for row in rows]
-    offers = {o.id: o for o in session.execute(select(Offer).where(Offer.id.in_(ids))).scalars()}
+    offers = OFFERS.load(session, [(offer_id, version) for offer_id, (_, version) in rows])
     hits = []
-    for offer_id, score in rows:
+    for offer_id, (score, _) in rows:
         offer = offers[offer_id]
         hit = Hit(offer=offer, score=float(score or 0.0))
         hit.distance_km = _distance_km(offer, filters.near) if filters.near else None

@@ -85,7 +85,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from scripts.model import model_path
 
-    model = model_path()
+    model = Path(sys.argv[sys.argv.index("--model") + 1]) if "--model" in sys.argv else model_path()
     if not model.exists():
         print("no trained model: run `make train`", file=sys.stderr)
         return 1
@@ -101,7 +101,7 @@ def main() -> int:
     from scripts import eval_langid
 
     print("Language identification on short and mixed messages")
-    langid_ok = eval_langid.main() == 0
+    langid_ok = eval_langid.main([]) == 0
     return 0 if ok and langid_ok else 1
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "models"
 INPUTS = ("config.yml", "domain.yml", "nlu", "bot/rasa_components.py", "bot/crisis.py",
-          "bot/crisis_patterns.yml", "requirements.txt")
+          "bot/crisis_patterns.yml", "bot/lexicon.py", "bot/lexicon", "requirements.txt")
 
 
 def _files() -> list[Path]:

@@ -35,6 +35,11 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    if connection.dialect.name == "sqlite":
+        # A batch migration recreates tables; with foreign keys on, dropping the old table
+        # would cascade-delete child rows. SQLite only accepts this outside a transaction.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # end the implicit transaction so Alembic's own one commits
     context.configure(
         connection=connection, target_metadata=target_metadata, render_as_batch=True
     )

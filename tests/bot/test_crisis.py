@@ -114,13 +114,15 @@ NEGATIVE: dict[str, list[str]] = {
         "ich sterbe vor Langeweile", "Schlägerei im Film", "Mietvertrag kündigen",
         "Kinderarzt Notdienst", "häusliche Gewalt Beratung", "ich bin feuer und flamme",
         "Selbsthilfegruppe für Eltern", "ich kann nicht mehr warten auf den termin",
-        "Rauchmelder kaufen", "Wohnung mit Gasheizung",
+        "Rauchmelder kaufen", "Wohnung mit Gasheizung", "das bringt mich noch um den verstand",
+        "der stress bringt mich um", "wo ist die Notaufnahme",
     ],
     "en": [
         "emergency dentist appointment", "I'm dying to learn German", "Killer app",
         "heart doctor", "first aid course", "fire safety training",
         "course for women against violence", "he hit the jackpot", "I got fired from my job",
         "suicide prevention training", "where can i get a blood test", "hit me up on whatsapp",
+        "the deadline is killing me", "shoot me a message",
     ],
     "ar": [
         "وين في دكتور اسنان", "دورة اسعافات اولية", "بدي موعد عند الدكتور", "بموت من الضحك",
@@ -136,7 +138,7 @@ NEGATIVE: dict[str, list[str]] = {
     ],
     "ru": [
         "пожарная безопасность", "курсы против насилия", "зубной врач срочно",
-        "это просто огонь", "умираю от скуки", "работа пожарным",
+        "это просто огонь", "умираю от скуки", "работа пожарным", "горит свет в подъезде",
     ],
     "bg": [
         "пожарна безопасност", "курс срещу насилие", "зъболекар спешно", "кардиолог",
@@ -145,7 +147,7 @@ NEGATIVE: dict[str, list[str]] = {
     "tr": [
         "yangın söndürme kursu", "diş doktoru acil", "bu filme bayıldım",
         "kadınlar için şiddete karşı kurs", "itfaiyeci olmak istiyorum", "kalp doktoru",
-        "doktor olmak istiyorum",
+        "doktor olmak istiyorum", "ateşim var", "gözlerim yanıyor",
     ],
     "ro": [
         "mă bate gândul să mă mut", "curs de prim ajutor", "cardiolog",
@@ -154,6 +156,7 @@ NEGATIVE: dict[str, list[str]] = {
     "pl": [
         "potrzebuję na gwałt mieszkania", "pogotowie stomatologiczne", "kurs pierwszej pomocy",
         "kardiolog", "straż pożarna praca", "szkolenie przeciw przemocy",
+        "pali się światło w kuchni", "umieram z nudów",
     ],
     "pt": [
         "quero morrer de rir", "me bateu uma saudade", "curso de primeiros socorros",
@@ -243,6 +246,7 @@ def test_typos_and_spelling_variants(text: str, kind: str) -> None:
     ("text", "kind"),
     [
         ("es brennt und ich bekomme keine luft", F),
+        ("mein mann bringt mich noch um", V),
         ("mein mann schlägt mich, ich will sterben", S),
         ("er will mich umbringen", V),
         ("ich will mich umbringen", S),

@@ -51,6 +51,8 @@ DATA: dict[str, list[str]] = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"
         ("میخوام کار پیدا کنم", "fa"),
         ("ميخوام كار پيدا كنم", "fa"),  # Persian typed on an Arabic keyboard
         ("مه کار میخواهم", "fa"),  # Dari
+        ("نمی فهمم", "fa"),
+        ("می‌خوام برم دکتر", "fa"),
     ],
 )
 def test_identifies_language(text: str, expected: str) -> None:
@@ -164,6 +166,19 @@ def test_accuracy_on_short_messages() -> None:
     weak = {lang: round(acc, 3) for lang, acc in per_language.items() if acc < 0.90}
     assert not weak, weak
     assert overall >= 0.97, per_language
+
+
+def test_confident_answers_are_right() -> None:
+    """A confidence of 0.9 or more is what lets the assistant switch language mid-talk."""
+    confident = right = 0
+    for lang in SUPPORTED_LANGUAGES:
+        for message in DATA[lang]:
+            guess = identify_language(message)
+            if guess.language is not None and guess.confidence >= 0.9:
+                confident += 1
+                right += guess.language == lang
+    assert confident >= 0.8 * sum(len(DATA[lang]) for lang in SUPPORTED_LANGUAGES)
+    assert right / confident >= 0.99
 
 
 @pytest.mark.parametrize("text", DATA["unsure"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scripts.model import model_path
-from tests.helpers.servers import Assistant, start_assistant
+from scripts.servers import Assistant, start_assistant
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Start Rasa and the action server for end-to-end tests, and talk to them over REST."""
+"""Start Rasa and the action server on free ports (tests, benchmarks) and talk over REST."""
 from __future__ import annotations
 
 import os
