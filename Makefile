@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test test-fast test-e2e train eval bench db migrate seed validate clean help
+.PHONY: run test test-fast test-e2e train eval bench db migrate seed validate clean help constraints
 
 help:
 	@echo "make run    - install, migrate, seed, train if needed, start Rasa :5005, actions :5055, web :8000"
@@ -16,11 +16,15 @@ help:
 	@echo "make eval   - intent accuracy/F1 per language on held-out data, language identification"
 	@echo "make bench  - search and conversation latency benchmarks"
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	@test -x $(PY) || $$(scripts/find-python310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip<24.1"
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	@touch $(STAMP)
+
+constraints: $(STAMP)
+	(echo "# Full pin set of the tested environment (pip freeze). Regenerate: make constraints"; \
+	 $(PY) -m pip freeze | grep -v "^-e") > constraints.txt
 
 migrate: $(STAMP)
 	$(PY) -m directory migrate

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,19 +19,20 @@ from locales import t
 logger = logging.getLogger(__name__)
 
 
-class WegweiserAction(Action):
+class WegweiserAction(Action, ABC):
     """Resolve the reply language, then let the subclass answer in it."""
 
     #: Ask "which language?" first when the language is unclear (never before an emergency).
     asks_language_when_unsure = True
 
-    def name(self) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> str:
+        """Return the action's name as used in the domain."""
 
+    @abstractmethod
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
                decision: LanguageDecision) -> list[EventType]:
         """Answer the turn in ``lang``; return extra events."""
-        raise NotImplementedError
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:

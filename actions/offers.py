@@ -42,7 +42,7 @@ def message_parts(tracker: Tracker) -> tuple[str, list[dict[str, Any]], str]:
 
 
 def present(dispatcher: CollectingDispatcher, lang: str, state: dict[str, Any],
-            offset: int) -> list[EventType]:
+            offset: int, shown: list[str] | None = None) -> list[EventType]:
     """Search with ``state`` from ``offset``, answer with cards, return slot events.
 
     Offers whose staff speak the reply language rank first; if nothing fits, filters
@@ -82,8 +82,10 @@ def present(dispatcher: CollectingDispatcher, lang: str, state: dict[str, Any],
         effective = {**state, **{name: None for name in result.dropped if name in state}}
         if "free_only" in result.dropped:
             effective["free_only"] = False
-        return [SlotSet(SLOT_SEARCH, effective),
-                SlotSet(SLOT_RESULTS, [h.offer.external_id for h in result.hits]),
+        # Every offer listed for this search, in display order: "number 2" means the
+        # second one shown, even after "more".
+        listed = (shown or [])[:offset] + [h.offer.external_id for h in result.hits]
+        return [SlotSet(SLOT_SEARCH, effective), SlotSet(SLOT_RESULTS, listed),
                 SlotSet(SLOT_OFFSET, float(offset))]
 
 
@@ -154,7 +156,8 @@ class ActionMoreOffers(WegweiserAction):
                                      buttons=render.topic_buttons(lang))
             return []
         offset = int(tracker.get_slot(SLOT_OFFSET) or 0) + PAGE_SIZE
-        return present(dispatcher, lang, dict(state), offset)
+        return present(dispatcher, lang, dict(state), offset,
+                       list(tracker.get_slot(SLOT_RESULTS) or []))
 
 
 class ActionOfferDetails(WegweiserAction):
@@ -171,15 +174,14 @@ class ActionOfferDetails(WegweiserAction):
             dispatcher.utter_message(text=t(lang, "search.no_search_yet"),
                                      buttons=render.topic_buttons(lang))
             return []
-        offset = int(tracker.get_slot(SLOT_OFFSET) or 0)
         index = extract_offer_index(entities, text)
         if index is None and len(results) == 1:
-            index = offset + 1
-        position = None if index is None else (index - 1 - offset if index > offset else index - 1)
-        if position is None or not 0 <= position < len(results):
+            index = 1
+        if index is None or not 1 <= index <= len(results):
             dispatcher.utter_message(text=t(lang, "search.which_offer",
-                                            count=render.digits(str(offset + len(results)), lang)))
+                                            count=render.digits(str(len(results)), lang)))
             return []
+        position = index - 1
         with session_scope() as session:
             offer = session.execute(select(Offer).where(
                 Offer.external_id == results[position], Offer.status == STATUS_PUBLISHED)
@@ -187,8 +189,8 @@ class ActionOfferDetails(WegweiserAction):
             if offer is None:
                 dispatcher.utter_message(text=t(lang, "search.none"))
                 return []
-            dispatcher.utter_message(text=render.details(offer, offset + position + 1, lang),
-                                     json_message=render.offer_payload(offer, position + 1, lang))
+            dispatcher.utter_message(text=render.details(offer, index, lang),
+                                     json_message=render.offer_payload(offer, index, lang))
         return []
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "models"
 INPUTS = ("config.yml", "domain.yml", "nlu", "bot/rasa_components.py", "bot/crisis.py",
-          "bot/crisis_patterns.yml", "bot/lexicon.py", "bot/lexicon", "requirements.txt")
+          "bot/crisis_patterns.yml", "bot/lexicon.py", "bot/lexicon", "bot/intent_ensemble.py",
+          "requirements.txt")
 
 
 def _files() -> list[Path]:
@@ -39,7 +40,10 @@ def fingerprint() -> str:
 
 
 def model_path() -> Path:
-    """Return where the model for the current inputs lives."""
+    """Return where the model for the current inputs lives (``WEGWEISER_MODEL`` overrides)."""
+    override = os.environ.get("WEGWEISER_MODEL")
+    if override:
+        return Path(override)
     return MODELS_DIR / f"wegweiser-{fingerprint()}.tar.gz"
 
 

@@ -35,3 +35,29 @@ def test_fresh_database_from_nothing(tmp_path: Path) -> None:
         tables = set(conn.execute(text("SELECT name FROM sqlite_master")).scalars())
     engine.dispose()
     assert {"offer", "offer_translation", "offer_fts", "schedule", "location"} <= tables
+
+
+def test_upgrade_from_first_revision_keeps_rows(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "old.db")
+    migrate.upgrade(url, "0001")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO organization (id, external_id, name, is_sample) "
+                          "VALUES ('o1', 'org-1', 'Verein', 0)"))
+        conn.execute(text(
+            "INSERT INTO offer (id, external_id, organization_id, status, is_free, is_sample, "
+            "created_at, updated_at) VALUES ('x1', 'old-offer', 'o1', 'published', 1, 0, "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(text(
+            "INSERT INTO offer_translation (offer_id, language, title, description, reviewed, "
+            "search_title, search_body) VALUES ('x1', 'de', 'Alter Kurs', 'Beschreibung', 1, "
+            "'alter kurs', 'beschreibung')"))
+    engine.dispose()
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version FROM offer WHERE id = 'x1'")).scalar_one() == 1
+        assert conn.execute(text("SELECT count(*) FROM offer_translation")).scalar_one() == 1
+        assert conn.execute(text(
+            "SELECT count(*) FROM offer_fts WHERE offer_fts MATCH 'kurs'")).scalar_one() == 1
+    engine.dispose()
