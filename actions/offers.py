@@ -99,10 +99,9 @@ class ActionSearchOffers(WegweiserAction):
                decision: LanguageDecision) -> list[EventType]:
         intent, entities, text = message_parts(tracker)
         found = extract_filters(entities, text)
-        category = topic_of(found.get("subcategory"))
-        if category is None or (intent in TOPIC_INTENTS and category != intent
-                                and found.get("subcategory") is None):
-            category = intent if intent in TOPIC_INTENTS else None
+        # The topic the model recognised wins; a sub-category word from another topic
+        # ("recognition of my dentist diploma" is a job question) is dropped.
+        category = intent if intent in TOPIC_INTENTS else topic_of(found.get("subcategory"))
         if category is None:
             dispatcher.utter_message(text=t(lang, "answers.ask_topic"),
                                      buttons=render.topic_buttons(lang))

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "models"
 INPUTS = ("config.yml", "domain.yml", "nlu", "bot/rasa_components.py", "bot/crisis.py",
           "bot/crisis_patterns.yml", "bot/lexicon.py", "bot/lexicon", "bot/intent_ensemble.py",
-          "requirements.txt")
+          "bot/exact_intents.yml", "requirements.txt")
 
 
 def _files() -> list[Path]:

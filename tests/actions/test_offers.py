@@ -117,3 +117,12 @@ def test_talk_to_human_lists_counselling(actions_database: str) -> None:
     messages, _ = run_action(ActionTalkToHuman(), tracker)
     offers = load(actions_database, offers_in(messages))
     assert offers and all("counselling" in o.top_categories for o in offers)
+
+
+def test_recognised_topic_wins_over_a_subcategory_word_from_another(actions_database: str) -> None:
+    tracker = make_tracker("anerkennung von meinem zahnarzt diplom", "job",
+                           slots={"language": "de", "language_locked": True})
+    messages, slots = run_action(ActionSearchOffers(), tracker)
+    assert slots["search"]["category"] == "job"
+    assert slots["search"].get("subcategory") in (None, "recognition")
+    assert all("job" in o.top_categories for o in load(actions_database, offers_in(messages)))

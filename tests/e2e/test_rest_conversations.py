@@ -34,12 +34,54 @@ TOPIC_MESSAGES: dict[str, dict[str, str]] = {
            "housing": "шукаю квартиру в оренду",
            "health": "потрібен дитячий лікар",
            "counselling": "маю борги де консультація"},
+    "fa": {"language_course": "کجا میتونم آلمانی یاد بگیرم",
+           "job": "دنبال کار میگردم کی کمکم میکنه",
+           "housing": "دنبال خونه اجاره ای هستم",
+           "health": "برای بچه ام دکتر میخوام",
+           "counselling": "بدهی دارم کجا مشاوره بگیرم"},
+    "ru": {"language_course": "где можно выучить немецкий",
+           "job": "ищу работу кто может помочь",
+           "housing": "ищу квартиру снять",
+           "health": "нужен детский врач",
+           "counselling": "у меня долги где консультация"},
+    "tr": {"language_course": "nerede almanca öğrenebilirim",
+           "job": "iş arıyorum kim yardım eder",
+           "housing": "kiralık ev arıyorum",
+           "health": "çocuğum için doktor lazım",
+           "counselling": "borçlarım var danışmanlık nerede"},
+    "ro": {"language_course": "unde pot sa invat germana",
+           "job": "caut de lucru cine ma ajuta",
+           "housing": "caut apartament de inchiriat",
+           "health": "am nevoie de un medic pentru copil",
+           "counselling": "am datorii unde gasesc consiliere"},
+    "bg": {"language_course": "къде мога да уча немски",
+           "job": "търся работа кой може да помогне",
+           "housing": "търся квартира под наем",
+           "health": "трябва ми детски лекар",
+           "counselling": "имам дългове къде има консултация"},
+    "pl": {"language_course": "gdzie moge sie nauczyc niemieckiego",
+           "job": "szukam pracy kto mi pomoze",
+           "housing": "szukam mieszkania do wynajecia",
+           "health": "potrzebuje lekarza dla dziecka",
+           "counselling": "mam dlugi gdzie jest poradnia"},
+    "pt": {"language_course": "onde posso aprender alemão",
+           "job": "procuro trabalho quem me ajuda",
+           "housing": "procuro um apartamento para alugar",
+           "health": "preciso de um médico para o meu filho",
+           "counselling": "tenho dívidas onde há aconselhamento"},
 }
 CRISIS_MESSAGES: dict[str, tuple[str, str]] = {
     "de": ("mein mann schlägt mich", "110"),
     "en": ("i want to kill myself", "0800 111 0 111"),
     "ar": ("في حريق بالبيت", "112"),
     "uk": ("чоловік б'є мене", "110"),
+    "fa": ("شوهرم منو میزنه", "110"),
+    "ru": ("я хочу покончить с собой", "0800 111 0 111"),
+    "tr": ("kocam beni dövüyor", "110"),
+    "ro": ("copilul meu nu mai respira", "112"),
+    "bg": ("мъжът ми ме бие", "110"),
+    "pl": ("mam zawał serca", "112"),
+    "pt": ("há um incêndio no meu prédio", "112"),
 }
 
 
@@ -107,6 +149,13 @@ FOLLOW_UP_TEXT: dict[str, tuple[str, str, str]] = {
     "en": ("dentist", "only free ones", "show me more"),
     "ar": ("دكتور اسنان", "بس المجانية", "كمان"),
     "uk": ("стоматолог", "тільки безкоштовні", "ще"),
+    "fa": ("دندانپزشک", "فقط رایگان ها", "بیشتر"),
+    "ru": ("стоматолог", "только бесплатные", "еще"),
+    "tr": ("diş doktoru", "sadece ücretsiz olanlar", "daha fazla"),
+    "ro": ("dentist", "doar cele gratuite", "mai multe"),
+    "bg": ("зъболекар", "само безплатните", "още"),
+    "pl": ("dentysta", "tylko darmowe", "wiecej"),
+    "pt": ("dentista", "só os gratuitos", "mais"),
 }
 
 
@@ -151,9 +200,10 @@ def test_channel_hint_sets_language(assistant: Assistant) -> None:
     assert any(ch in all_text(messages) for ch in "іїєґ")
 
 
-def test_language_menu_and_switch(assistant: Assistant) -> None:
+@pytest.mark.parametrize("word", ["Sprache", "language", "لغة", "мова", "زبان", "dil"])
+def test_language_menu_and_switch(assistant: Assistant, word: str) -> None:
     sender = new_sender()
-    menu = assistant.send(sender, "Sprache")
+    menu = assistant.send(sender, word)
     buttons = [b for m in menu for b in m.get("buttons", [])]
     assert len(buttons) == 11
     switched = assistant.send(sender, '/choose_language{"language":"ar"}')
