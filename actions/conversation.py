@@ -9,7 +9,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import render
 from actions.base import WegweiserAction
-from actions.constants import INTENT_FALLBACK, NUMBERS, SLOT_LANGUAGE, SLOT_LANGUAGE_LOCKED
+from actions.constants import (
+    INTENT_FALLBACK,
+    NUMBERS,
+    SLOT_LANGUAGE,
+    SLOT_LANGUAGE_LOCKED,
+    TOPIC_INTENTS,
+)
 from actions.filters import extract_language
 from actions.language import LanguageDecision, hint_from_metadata
 from actions.offers import message_parts
@@ -26,6 +32,18 @@ SMALL_TALK: dict[str, tuple[str, bool]] = {
     "out_of_scope": ("answers.out_of_scope", True),
     INTENT_FALLBACK: ("answers.fallback", True),
 }
+
+
+#: A topic counts as a likely reading of an unclear message from this confidence on.
+LIKELY_TOPIC_CONFIDENCE = 0.2
+
+
+def likely_topics(tracker: Tracker) -> list[str]:
+    """Return the topic intents among the two best readings of an unclear message."""
+    ranking = [r for r in (tracker.latest_message or {}).get("intent_ranking") or []
+               if r.get("name") != INTENT_FALLBACK][:2]
+    return [r["name"] for r in ranking
+            if r["name"] in TOPIC_INTENTS and r.get("confidence", 0) >= LIKELY_TOPIC_CONFIDENCE]
 
 
 class ActionSessionStart(Action):
@@ -56,6 +74,11 @@ class ActionSmallTalk(WegweiserAction):
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
                decision: LanguageDecision) -> list[EventType]:
         intent, _, _ = message_parts(tracker)
+        candidates = likely_topics(tracker) if intent == INTENT_FALLBACK else []
+        if candidates:  # unsure between topics: ask which one, offering just those
+            dispatcher.utter_message(text=t(lang, "answers.ask_topic"), buttons=[
+                b for b in render.topic_buttons(lang) if b["payload"][1:] in candidates])
+            return []
         key, topics = SMALL_TALK.get(intent, SMALL_TALK[INTENT_FALLBACK])
         text = t(lang, key)
         if (tracker.latest_message or {}).get("crisis_hint"):

@@ -51,3 +51,14 @@ def test_weak_emergency_suspicion_adds_the_numbers() -> None:
     messages, _ = run_action(ActionSmallTalk(), tracker)
     assert messages[0]["text"].startswith(t("pl", "answers.emergency_hint",
                                             ambulance="112", police="110"))
+
+
+def test_unclear_between_two_topics_asks_with_just_those() -> None:
+    tracker = make_tracker("ich brauche arbeit, wer hilft mir", "nlu_fallback",
+                           slots={"language": "de"},
+                           extra={"intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3},
+                                                     {"name": "job", "confidence": 0.43},
+                                                     {"name": "counselling", "confidence": 0.41}]})
+    messages, _ = run_action(ActionSmallTalk(), tracker)
+    assert messages[0]["text"] == t("de", "answers.ask_topic")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/job", "/counselling"]

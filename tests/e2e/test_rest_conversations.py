@@ -115,6 +115,10 @@ def test_topic_answers_with_offers_in_language(assistant: Assistant, seeded_url:
                                                lang: str, topic: str) -> None:
     sender = new_sender()
     messages = assistant.send(sender, TOPIC_MESSAGES[lang][topic])
+    buttons = [b["payload"] for m in messages for b in m.get("buttons", [])]
+    if not offer_ids(messages) and f"/{topic}" in buttons and len(buttons) <= 2:
+        # The model was unsure between two topics and asked; the person taps theirs.
+        messages = assistant.send(sender, f"/{topic}")
     ids = offer_ids(messages)
     assert ids, all_text(messages)
     found = categories_of(seeded_url, ids)
