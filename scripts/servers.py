@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -94,8 +93,3 @@ def start_assistant(model: Path, db_url: str, log_dir: Path) -> Assistant:
 def new_sender() -> str:
     """Return a fresh conversation id."""
     return f"test-{uuid.uuid4().hex[:12]}"
-
-
-def python() -> str:
-    """Return the interpreter running the tests (the project's venv)."""
-    return sys.executable
